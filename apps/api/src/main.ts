@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+
+import { createApp } from './app/create-app.js';
+import { ConfigError } from './config/app-config.js';
+import { loadConfig } from './config/load-config.js';
+import { logger, setLogLevel } from './common/logging/logger.js';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      logger.fatal({ action: 'config.invalid', variable: error.variable }, error.message);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  setLogLevel(config.logLevel);
+  const app = await createApp(config);
+  await app.listen(config.port);
+  logger.info(
+    { action: 'server.listening', port: config.port, embedded: config.embedded, dataDir: config.dataDir },
+    `listening on http://localhost:${config.port}`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  logger.fatal({ action: 'server.start_failed', err: error }, 'start-up failed');
+  process.exit(1);
+});
