@@ -26,7 +26,7 @@ function listOperations(document: OpenAPIObject): Operation[] {
     METHODS.filter((method) => item[method]).map((method) => ({
       method,
       path: path.replace(/\{[^}]+\}/g, (name) => (name.includes('dashboard') ? 'business' : SAMPLE_UUID)),
-      requiredRole: (item[method] as Record<string, unknown>)['x-required-role'] as string,
+      requiredRole: (item[method] as unknown as Record<string, unknown>)['x-required-role'] as string,
     })),
   );
 }

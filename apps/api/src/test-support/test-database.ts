@@ -6,8 +6,14 @@ import pg from 'pg';
 export const TEST_SERVER_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A migrated database that every suite's database is cloned from. */
-export const TEMPLATE_DATABASE = 'kaireon_test_template';
+/** The migrated database every suite's database is cloned from; named by global setup. */
+function templateDatabase(): string {
+  const name = process.env.KAIREON_TEST_TEMPLATE;
+  if (!name) {
+    throw new Error('KAIREON_TEST_TEMPLATE is unset: run integration tests through jest global setup');
+  }
+  return name;
+}
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_SERVER_URL);
@@ -32,7 +38,7 @@ export async function createTestDatabase(): Promise<{ name: string; url: string 
     // Cloning needs the template to have no other sessions; suites clone in parallel, so retry.
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+        await client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
         return;
       } catch (error) {
         const busy = (error as { code?: string }).code === '55006';
