@@ -28,6 +28,8 @@ const SHARED = [
   'metrics',
   'health',
   'panels',
+  'write',
+  'test-support',
 ];
 const api = (dir) => `./apps/api/src/${dir}`;
 

@@ -18,6 +18,7 @@ import { PanelsModule } from '../panels/panels.module.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { SegmentsModule } from '../segments/segments.module.js';
+import { WriteModule } from '../write/write.module.js';
 import { AppStartupService } from './app-startup.service.js';
 
 export interface AppModuleOptions {
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         PanelsModule,
         // Shared modules.
+        WriteModule,
         CatalogModule,
         AnnotationsModule,
         DeadLetterModule,
