@@ -16,6 +16,8 @@ const STEPS = [
   { name: 'schema drift', command: ['npm', 'run', 'db:check'] },
   { name: 'stale API client', command: ['npm', 'run', 'client:check'] },
   { name: 'API unit tests', command: ['npm', 'run', 'test:unit'] },
+  // Date logic must not depend on the server's zone; a second run under another zone proves it.
+  { name: 'API unit tests, TZ=Asia/Tokyo', command: ['npm', 'run', 'test:unit'], env: { TZ: 'Asia/Tokyo' } },
   { name: 'portal unit tests', command: ['npm', 'run', 'test:web'] },
   { name: 'API integration tests', command: ['npm', 'run', 'test:integration'], env: vmModules },
   { name: 'build', command: ['npm', 'run', 'build'], id: 'build' },
