@@ -24,7 +24,9 @@ describe('probes, docs and metrics of the running app', () => {
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {
-    const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as { paths: object };
+    const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as {
+      paths: object;
+    };
     expect(Object.keys(document.paths)).toContain('/api/v1/auth/me');
     const ui = await fetch(`${app.baseUrl}/api/docs`);
     expect(ui.status).toBe(200);
@@ -39,12 +41,20 @@ describe('probes, docs and metrics of the running app', () => {
     expect(text).toContain('kaireon_http_request_duration_seconds_bucket');
     expect(text).toContain('kaireon_process_cpu_user_seconds_total');
     expect(text).not.toContain('_active_handles_total');
-    const result = execFileSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    const result = execFileSync('promtool', ['check', 'metrics'], {
+      input: text,
+      encoding: 'utf8',
+    });
     expect(result).toBe('');
   });
 
   it('labels requests by route pattern, not raw path', async () => {
-    await api(app, app.adminKey, 'DELETE', '/api/v1/admin/api-keys/00000000-0000-4000-8000-000000000001');
+    await api(
+      app,
+      app.adminKey,
+      'DELETE',
+      '/api/v1/admin/api-keys/00000000-0000-4000-8000-000000000001',
+    );
     const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
     expect(text).toContain('route="/api/v1/admin/api-keys/:id"');
     expect(text).not.toContain('00000000-0000-4000-8000-000000000001');

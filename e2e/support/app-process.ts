@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import pg from 'pg';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
-const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** The built app running as its own process against a fresh PostgreSQL database. */
 export interface AppProcess {
@@ -111,7 +112,11 @@ export async function startApp(options: AppProcessOptions = {}): Promise<AppProc
   return { baseUrl, adminKey, dataDir, databaseUrl, cronToken, logs: () => output, stop };
 }
 
-async function waitForReady(baseUrl: string, child: ChildProcess, logs: () => string): Promise<void> {
+async function waitForReady(
+  baseUrl: string,
+  child: ChildProcess,
+  logs: () => string,
+): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -140,7 +145,10 @@ export async function api<T = any>(
 ): Promise<{ status: number; body: T }> {
   const response = await fetch(`${app.baseUrl}${urlPath}`, {
     method,
-    headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
