@@ -21,6 +21,7 @@ const SHARED = [
   'core',
   'database',
   'ingest',
+  'ingest-decisions',
   'dead-letter',
   'circuit-breakers',
   'annotations',

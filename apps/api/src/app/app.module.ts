@@ -12,6 +12,7 @@ import { DatabaseModule } from '../database/database.module.js';
 import { DeadLetterModule } from '../dead-letter/dead-letter.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { IngestModule } from '../ingest/ingest.module.js';
+import { IngestDecisionsModule } from '../ingest-decisions/ingest-decisions.module.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { OperationsModule } from '../operations/operations.module.js';
 import { PanelsModule } from '../panels/panels.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         CircuitBreakersModule,
         SchedulingModule,
         IngestModule,
+        IngestDecisionsModule,
         // Feature modules: one per dashboard, plus segments and reporting.
         OperationsModule,
         BusinessModule,

@@ -40,7 +40,9 @@ export class HealthController {
     summary: 'Readiness: 503 until start-up is done and while the database is unreachable',
     operationId: 'getReadiness',
   })
-  @ApiOkResponse({ description: 'Ready; `info.service.status` is "degraded" while a breaker is open' })
+  @ApiOkResponse({
+    description: 'Ready; `info.service.degraded` is true, with reasons, while a circuit breaker is open',
+  })
   @ApiServiceUnavailableResponse({ description: 'Starting, or the database is unreachable' })
   async readinessCheck(@Res({ passthrough: true }) response: Response) {
     const result = await this.health.check([

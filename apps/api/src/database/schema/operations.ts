@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 import { createdAtColumn, idColumn, tenantIdColumn, timestamptz } from './columns.js';
 
@@ -15,6 +15,11 @@ export const circuitBreakerEvents = pgTable(
     source: text('source').notNull().default('platform'),
     occurredAt: timestamptz('occurred_at').notNull(),
     createdAt: createdAtColumn(),
+    /**
+     * Insertion order. Transitions can share a millisecond (open, half open and closed within
+     * one call), so reads order by `occurred_at` and then by this.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),

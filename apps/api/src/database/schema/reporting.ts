@@ -27,7 +27,7 @@ export const reportTemplates = pgTable(
     id: idColumn(),
     name: text('name').notNull(),
     dashboard: text('dashboard').notNull(),
-    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    filters: jsonb('filters').$type<object>().notNull().default({}),
     formats: jsonb('formats').$type<string[]>().notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
     createdBy: text('created_by'),
@@ -47,8 +47,12 @@ export const reportSchedules = pgTable(
     cron: text('cron').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
     enabled: boolean('enabled').notNull().default(true),
-    destinations: jsonb('destinations').$type<Record<string, unknown>[]>().notNull().default([]),
+    destinations: jsonb('destinations').$type<object[]>().notNull().default([]),
     nextRunAt: timestamptz('next_run_at'),
+    /**
+     * Occurrences at or before this instant are never due: the newest one handled (run or
+     * recorded as missed), or when the cron, zone or enabled flag last changed.
+     */
     lastScheduledFor: timestamptz('last_scheduled_for'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
@@ -60,10 +64,17 @@ export const reportSchedules = pgTable(
       columns: [table.tenantId, table.templateId],
       foreignColumns: [reportTemplates.tenantId, reportTemplates.id],
     }).onDelete('cascade'),
-    index('report_schedules_due_idx').on(table.nextRunAt).where(sql`enabled`),
+    index('report_schedules_due_idx')
+      .on(table.nextRunAt)
+      .where(sql`enabled`),
+    index('report_schedules_template_idx').on(table.tenantId, table.templateId),
   ],
 );
 
+/**
+ * One execution of a template: its artefacts' sizes and hashes and each destination's result.
+ * A scheduled occurrence has at most one run, by the unique (tenant, schedule, scheduled_for).
+ */
 export const reportRuns = pgTable(
   'report_runs',
   {
@@ -77,8 +88,8 @@ export const reportRuns = pgTable(
     startedAt: timestamptz('started_at'),
     finishedAt: timestamptz('finished_at'),
     error: text('error'),
-    artifacts: jsonb('artifacts').$type<Record<string, unknown>[]>().notNull().default([]),
-    deliveries: jsonb('deliveries').$type<Record<string, unknown>[]>().notNull().default([]),
+    artifacts: jsonb('artifacts').$type<object[]>().notNull().default([]),
+    deliveries: jsonb('deliveries').$type<object[]>().notNull().default([]),
     createdAt: createdAtColumn(),
   },
   (table) => [
@@ -87,5 +98,6 @@ export const reportRuns = pgTable(
       .on(table.tenantId, table.scheduleId, table.scheduledFor)
       .where(sql`schedule_id is not null and scheduled_for is not null`),
     index('report_runs_template_idx').on(table.tenantId, table.templateId, table.createdAt),
+    index('report_runs_tenant_created_idx').on(table.tenantId, table.createdAt),
   ],
 );

@@ -14,11 +14,17 @@ export const scheduleOccurrences = pgTable(
     scheduleKind: text('schedule_kind').notNull(),
     scheduleId: text('schedule_id').notNull(),
     scheduledFor: timestamptz('scheduled_for').notNull(),
-    /** `claimed` when a runner took it, `missed` when downtime skipped it. */
+    /**
+     * `claimed` when a runner took it, then `succeeded` or `failed` when its run ended;
+     * `missed` when downtime skipped it.
+     */
     status: text('status').notNull(),
     claimedBy: text('claimed_by').notNull(),
     trigger: text('trigger').notNull(),
     claimedAt: createdAtColumn(),
+    finishedAt: timestamptz('finished_at'),
+    /** The run's error message when it failed. */
+    error: text('error'),
   },
   (table) => [
     primaryKey({

@@ -117,7 +117,9 @@ export const outcomeOutbox = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
-    availableAt: timestamptz('available_at').notNull().default(sql`date_trunc('milliseconds', now())`),
+    availableAt: timestamptz('available_at')
+      .notNull()
+      .default(sql`date_trunc('milliseconds', now())`),
     lastError: text('last_error'),
     createdAt: createdAtColumn(),
     appliedAt: timestamptz('applied_at'),
@@ -127,5 +129,9 @@ export const outcomeOutbox = pgTable(
     index('outcome_outbox_due_idx')
       .on(table.status, table.availableAt)
       .where(sql`status = 'pending'`),
+    // The worker deletes applied rows after a day; this keeps that delete off a full scan.
+    index('outcome_outbox_applied_idx')
+      .on(table.appliedAt)
+      .where(sql`status = 'applied'`),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "report_runs_tenant_created_idx" ON "report_runs" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "report_schedules_template_idx" ON "report_schedules" USING btree ("tenant_id","template_id");

@@ -1,0 +1,1 @@
+CREATE INDEX "outcome_outbox_applied_idx" ON "outcome_outbox" USING btree ("applied_at") WHERE status = 'applied';
