@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
 import type { AppConfig } from '../config/app-config.js';
+import { logger } from '../common/logging/logger.js';
 import type { Database, DatabaseConnection } from './database.types.js';
 import * as schema from './schema/index.js';
 
@@ -31,6 +32,11 @@ export function connectPostgres(url: string, poolSize = 10): DatabaseConnection 
     application_name: 'kaireon',
     // Day buckets and date math are UTC whatever the server's or role's default.
     options: '-c TimeZone=UTC',
+  });
+  // An idle client dropped by the server (restart, admin termination) emits here;
+  // without a listener the process would crash. The pool replaces the client.
+  pool.on('error', (error) => {
+    logger.error({ action: 'database.idle_client_error', err: error }, 'idle PostgreSQL connection failed');
   });
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   return {
