@@ -5,7 +5,12 @@ export const SYSTEM_OUTCOME_TYPES = [
   { key: 'conversion', name: 'Conversion', classification: 'positive', category: 'response' },
   { key: 'share', name: 'Share', classification: 'positive', category: 'response' },
   { key: 'save', name: 'Save', classification: 'positive', category: 'response' },
-  { key: 'not_interested', name: 'Not interested', classification: 'negative', category: 'response' },
+  {
+    key: 'not_interested',
+    name: 'Not interested',
+    classification: 'negative',
+    category: 'response',
+  },
   { key: 'opt_out', name: 'Opt out', classification: 'negative', category: 'response' },
   { key: 'dismiss', name: 'Dismiss', classification: 'negative', category: 'response' },
   { key: 'complaint', name: 'Complaint', classification: 'negative', category: 'response' },
