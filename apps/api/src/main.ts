@@ -5,6 +5,9 @@ import { ConfigError } from './config/app-config.js';
 import { loadConfig } from './config/load-config.js';
 import { logger, setLogLevel } from './common/logging/logger.js';
 
+/** Longest a single request may take: an hour, enough for a multi-million-line import. */
+const REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
+
 async function bootstrap(): Promise<void> {
   let config;
   try {
@@ -19,6 +22,10 @@ async function bootstrap(): Promise<void> {
   }
   setLogLevel(config.logLevel);
   const app = await createApp(config);
+  const server = app.getHttpServer() as import('node:http').Server;
+  // Node ends a request after 300 s by default; a large NDJSON import streams
+  // for longer. Headers must still arrive within headersTimeout.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await app.listen(config.port);
   logger.info(
     { action: 'server.listening', port: config.port, embedded: config.embedded, dataDir: config.dataDir },
