@@ -10,6 +10,7 @@ import { Clock } from '../core/clock.js';
 import { CoreModule } from '../core/core.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { DeadLetterModule } from '../dead-letter/dead-letter.module.js';
+import { DemoModule } from '../demo/demo.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { IngestModule } from '../ingest/ingest.module.js';
 import { IngestDecisionsModule } from '../ingest-decisions/ingest-decisions.module.js';
@@ -53,6 +54,8 @@ export class AppModule {
         BusinessModule,
         SegmentsModule,
         ReportingModule,
+        // Seeds and trickles demo data when DEMO is on.
+        DemoModule,
       ],
       providers: [AppStartupService],
     };

@@ -24,8 +24,13 @@ export class FirstStartService {
     private readonly readiness: ReadinessState,
   ) {}
 
+  /** What the last run did: whether it created the default tenant, and that tenant's id. */
+  lastRun: { created: boolean; tenantId: string | null } = { created: false, tenantId: null };
+
   async run(): Promise<{ created: boolean; key?: string }> {
     if ((await this.tenants.count()) > 0) {
+      const existing = await this.tenants.findByKey(DEFAULT_TENANT_KEY);
+      this.lastRun = { created: false, tenantId: existing?.id ?? null };
       this.readiness.complete('first-start');
       return { created: false };
     }
@@ -46,7 +51,11 @@ export class FirstStartService {
       `\nFirst start: created tenant "${DEFAULT_TENANT_KEY}" and an admin API key.\n` +
         `  Admin key: ${key}\n  Also saved to ${file} (mode 0600). It is not shown again.\n\n`,
     );
-    logger.info({ action: 'first-start.done', tenantId: tenant.id, keyFile: file }, 'admin key created');
+    logger.info(
+      { action: 'first-start.done', tenantId: tenant.id, keyFile: file },
+      'admin key created',
+    );
+    this.lastRun = { created: true, tenantId: tenant.id };
     this.readiness.complete('first-start');
     return { created: true, key };
   }

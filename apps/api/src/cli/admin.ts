@@ -27,7 +27,10 @@ Opens the database directly: DATABASE_URL, or the embedded database in DATA_DIR
 @Module({})
 class AdminCliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AdminCliModule, imports: [CoreModule.forRoot(config), DatabaseModule, AuthModule] };
+    return {
+      module: AdminCliModule,
+      imports: [CoreModule.forRoot(config), DatabaseModule, AuthModule],
+    };
   }
 }
 
@@ -39,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   setLogLevel('warn');
-  const context = await NestFactory.createApplicationContext(AdminCliModule.forRoot(config), { logger: false });
+  const context = await NestFactory.createApplicationContext(AdminCliModule.forRoot(config), {
+    logger: false,
+  });
   try {
     const tenants = context.get(TenantsService);
     switch (command) {
@@ -88,7 +93,13 @@ async function createKey(
   if (!tenant) {
     throw new UsageError(`Tenant "${tenantKey}" does not exist; create it with create-tenant`);
   }
-  const created = await apiKeys.create({ tenantId: tenant.id, name, role: role as Role, expiresAt, actor: 'cli' });
+  const created = await apiKeys.create({
+    tenantId: tenant.id,
+    name,
+    role: role as Role,
+    expiresAt,
+    actor: 'cli',
+  });
   process.stdout.write(
     `Created ${role} key "${name}" for tenant ${tenant.key}. It is shown once:\n${created.key}\n`,
   );
@@ -100,7 +111,11 @@ class UsageError extends Error {}
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof DomainError
+    ) {
       process.stderr.write(`${error.message}\n\n${error instanceof UsageError ? USAGE : ''}\n`);
       process.exit(2);
     }

@@ -2,7 +2,17 @@ import { parseCliArguments } from './cli-arguments.js';
 
 describe('parseCliArguments', () => {
   it('splits command, positionals and options', () => {
-    expect(parseCliArguments(['create-key', '--tenant', 'acme', '--role=viewer', '--name', 'ci', 'extra'])).toEqual({
+    expect(
+      parseCliArguments([
+        'create-key',
+        '--tenant',
+        'acme',
+        '--role=viewer',
+        '--name',
+        'ci',
+        'extra',
+      ]),
+    ).toEqual({
       command: 'create-key',
       positional: ['extra'],
       options: { tenant: 'acme', role: 'viewer', name: 'ci' },

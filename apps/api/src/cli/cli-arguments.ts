@@ -7,7 +7,7 @@ export function parseCliArguments(argv: string[]): {
   const positional: string[] = [];
   const options: Record<string, string | undefined> = {};
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (!arg.startsWith('--')) {
       positional.push(arg);
       continue;
@@ -15,7 +15,7 @@ export function parseCliArguments(argv: string[]): {
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (inline !== undefined) {
       options[name] = inline;
-    } else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) {
+    } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
       options[name] = argv[++i];
     } else {
       options[name] = 'true';

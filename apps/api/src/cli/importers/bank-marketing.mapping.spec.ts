@@ -1,4 +1,9 @@
-import { cleanColumnName, columnType, contactInstant, eventsOfRow } from './bank-marketing.mapping.js';
+import {
+  cleanColumnName,
+  columnType,
+  contactInstant,
+  eventsOfRow,
+} from './bank-marketing.mapping.js';
 
 const TODAY = new Date('2026-12-04T09:00:00Z');
 
@@ -60,7 +65,11 @@ describe('eventsOfRow', () => {
 
   it('makes an impression and a conversion for y = yes', () => {
     const events = eventsOfRow(row, 7, TODAY);
-    expect(events.impression).toMatchObject({ kind: 'impression', channelKey: 'telephone', customerId: 'bank-7' });
+    expect(events.impression).toMatchObject({
+      kind: 'impression',
+      channelKey: 'telephone',
+      customerId: 'bank-7',
+    });
     expect(events.response).toMatchObject({ kind: 'response', outcome: 'conversion' });
     expect(events.impression.occurredAt).toBe('2026-05-29T12:00:00.000Z');
   });

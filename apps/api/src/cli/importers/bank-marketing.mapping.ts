@@ -13,7 +13,13 @@ const DAY_MS = 86_400_000;
 
 /** Integer and decimal columns of the CSV; the rest are text. */
 const INTEGER_COLUMNS = new Set(['age', 'duration', 'campaign', 'pdays', 'previous']);
-const DECIMAL_COLUMNS = new Set(['emp.var.rate', 'cons.price.idx', 'cons.conf.idx', 'euribor3m', 'nr.employed']);
+const DECIMAL_COLUMNS = new Set([
+  'emp.var.rate',
+  'cons.price.idx',
+  'cons.conf.idx',
+  'euribor3m',
+  'nr.employed',
+]);
 
 export type FieldType = 'text' | 'integer' | 'decimal';
 
@@ -62,7 +68,11 @@ export interface BankRowEvents {
 }
 
 /** The schema row and the two interactions one CSV row becomes. */
-export function eventsOfRow(row: Record<string, string>, rowNumber: number, today: Date): BankRowEvents {
+export function eventsOfRow(
+  row: Record<string, string>,
+  rowNumber: number,
+  today: Date,
+): BankRowEvents {
   const customerId = customerIdOf(rowNumber);
   const customerRow: Record<string, string | number | null> = { customer_id: customerId };
   for (const [column, raw] of Object.entries(row)) {
@@ -74,7 +84,12 @@ export function eventsOfRow(row: Record<string, string>, rowNumber: number, toda
     throw new Error(`Row ${rowNumber}: contact "${contact}" is neither cellular nor telephone`);
   }
   const occurredAt = contactInstant(row.month ?? '', row.day_of_week ?? '', today);
-  const common = { customerId, offerKey: BANK_OFFER_KEY, channelKey: contact, direction: 'outbound' };
+  const common = {
+    customerId,
+    offerKey: BANK_OFFER_KEY,
+    channelKey: contact,
+    direction: 'outbound',
+  };
   return {
     customerRow,
     impression: {
