@@ -8,7 +8,7 @@ describe('migrations on PGlite', () => {
     try {
       await runMigrations(connection);
       const result = await connection.db.execute(
-        "SELECT relname FROM pg_class WHERE relkind = 'p' ORDER BY relname" as never,
+        "SELECT relname FROM pg_class WHERE relkind = 'p' ORDER BY relname",
       );
       const names = resultRows<{ relname: string }>(result).map((row) => row.relname);
       expect(names).toEqual(['decision_runs', 'decision_traces', 'interactions']);
