@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { CurrentAuth, RequireRole } from '../auth/auth.decorators.js';
@@ -19,10 +19,13 @@ export class InteractionsQueryController {
       'The interactions behind a dashboard figure, newest first; format=csv downloads every matching row',
     operationId: 'listInteractions',
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiExtraModels(InteractionListDto)
   @ApiOkResponse({
-    type: InteractionListDto,
     description: 'JSON page, or the whole result as CSV with format=csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(InteractionListDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
   async list(
     @CurrentAuth() auth: AuthContext,

@@ -17,7 +17,7 @@ import type { SegmentWarning } from './business-data.types.js';
 import type {
   InteractionListDto,
   InteractionQueryDto,
-  InteractionResponseDto,
+  InteractionListItemDto,
 } from './dto/interaction-query.dto.js';
 import {
   type InteractionFilter,
@@ -169,7 +169,7 @@ function keysetOf(cursor: string | undefined): InteractionKeyset | null {
   return { occurredAt: decoded.sortValue, id: decoded.id };
 }
 
-function toInteractionResponse(row: InteractionRow): InteractionResponseDto {
+function toInteractionResponse(row: InteractionRow): InteractionListItemDto {
   return {
     id: row.id,
     occurredAt: toIsoInstant(row.occurredAtText) ?? row.occurredAtText,

@@ -132,7 +132,7 @@ export class InteractionQueryDto extends PageQueryDto {
   format?: (typeof INTERACTION_FORMATS)[number];
 }
 
-export class InteractionResponseDto {
+export class InteractionListItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ enum: INTERACTION_KINDS }) kind: string;
@@ -154,8 +154,8 @@ export class InteractionResponseDto {
 }
 
 export class InteractionListDto {
-  @ApiProperty({ type: [InteractionResponseDto] })
-  data: InteractionResponseDto[];
+  @ApiProperty({ type: [InteractionListItemDto] })
+  data: InteractionListItemDto[];
 
   @ApiProperty({ type: PageInfoDto })
   page: PageInfoDto;
