@@ -82,9 +82,9 @@ describe('bank-marketing import', () => {
     const actual = await channels();
     expect(Object.keys(actual).sort()).toEqual(['cellular', 'telephone']);
     for (const [channel, counts] of Object.entries(expected)) {
-      expect(actual[channel]!.impressions).toBe(counts.impressions);
-      expect(actual[channel]!.conversions).toBe(counts.conversions);
-      expect(actual[channel]!.effectiveness).toBeCloseTo(
+      expect(actual[channel].impressions).toBe(counts.impressions);
+      expect(actual[channel].conversions).toBe(counts.conversions);
+      expect(actual[channel].effectiveness).toBeCloseTo(
         counts.conversions / counts.impressions,
         12,
       );

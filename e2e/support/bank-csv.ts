@@ -13,7 +13,7 @@ export function readBankRows(): Record<string, string>[] {
     .trim()
     .split(/\r?\n/);
   const unquote = (cell: string) => cell.replace(/^"(.*)"$/, '$1');
-  const header = lines[0]!.split(';').map(unquote);
+  const header = lines[0].split(';').map(unquote);
   return lines.slice(1).map((line) => {
     const cells = line.split(';').map(unquote);
     return Object.fromEntries(header.map((name, index) => [name, cells[index] ?? '']));
@@ -32,7 +32,7 @@ export function countByChannel(
 ): Record<string, ChannelCounts> {
   const counts: Record<string, ChannelCounts> = {};
   for (const row of rows.filter(keep)) {
-    const channel = (counts[row.contact!] ??= { impressions: 0, conversions: 0 });
+    const channel = (counts[row.contact] ??= { impressions: 0, conversions: 0 });
     channel.impressions += 1;
     channel.conversions += row.y === 'yes' ? 1 : 0;
   }

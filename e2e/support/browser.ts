@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 import { REPOSITORY_ROOT } from './app-process';
 
@@ -48,7 +48,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Waits until the locator's text matches, failing with the last text seen. */
 export async function waitForText(
-  locator: import('playwright-core').Locator,
+  locator: Locator,
   pattern: RegExp | string,
   timeoutMs = 10_000,
 ): Promise<string> {

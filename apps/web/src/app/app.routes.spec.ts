@@ -53,11 +53,11 @@ describe('portal routes', () => {
   });
 
   it('shows the dashboard header, navigation and session', async () => {
-    const page = await openSignedIn('/dashboards/business?days=30');
+    const page = await openSignedIn('/dashboards/model-health?days=30');
 
-    expect(page.querySelector('h1')?.textContent).toBe('Business');
+    expect(page.querySelector('h1')?.textContent).toBe('Model Health');
     const current = page.querySelector('nav a[aria-current="page"]');
-    expect(current?.textContent?.trim()).toBe('Business');
+    expect(current?.textContent?.trim()).toBe('Model Health');
     expect(page.querySelectorAll('nav a[aria-current="page"]')).toHaveLength(1);
     expect(page.querySelector('.tenant')?.textContent).toBe('Acme Bank');
     expect(page.querySelector('.role')?.textContent).toContain('Editor');
@@ -65,11 +65,11 @@ describe('portal routes', () => {
     const selected = page.querySelector<HTMLSelectElement>('#period-select')!;
     expect(selected.selectedOptions[0]?.textContent?.trim()).toBe('Last 30 days');
     expect(page.textContent).toContain('This dashboard is not built yet.');
-    expect(page.textContent).toContain('Which offers convert?');
+    expect(page.textContent).toContain('Is model accuracy stable?');
   });
 
   it('keeps the period when switching dashboards', async () => {
-    const page = await openSignedIn('/dashboards/operations?days=90');
+    const page = await openSignedIn('/dashboards/attribution?days=90');
 
     const link = Array.from(page.querySelectorAll<HTMLAnchorElement>('nav a')).find(
       (anchor) => anchor.textContent?.trim() === 'Data Health',
@@ -84,20 +84,17 @@ describe('portal routes', () => {
     );
   });
 
-  it('shows Export and Save as Report as unavailable with a reason', async () => {
-    const page = await openSignedIn('/dashboards/operations');
+  it('offers Export and Save as Report to an editor', async () => {
+    const page = await openSignedIn('/dashboards/attribution');
 
     const buttons = Array.from(page.querySelectorAll<HTMLButtonElement>('.report-actions button'));
     expect(buttons.map((button) => button.textContent?.trim())).toEqual([
-      'Export',
+      'Export ▾',
       'Save as Report',
     ]);
     for (const button of buttons) {
-      expect(button.getAttribute('aria-disabled')).toBe('true');
-      const description = page.querySelector(`#${button.getAttribute('aria-describedby')}`);
-      expect(description?.textContent).toBe('Available when reports are built');
+      expect(button.getAttribute('aria-disabled')).not.toBe('true');
     }
-    expect(page.querySelector('.tooltip')?.textContent).toBe('Available when reports are built');
   });
 
   it('explains an invalid period in the link', async () => {
@@ -109,7 +106,7 @@ describe('portal routes', () => {
   });
 
   it('puts a chosen preset in the URL', async () => {
-    const page = await openSignedIn('/dashboards/operations?refresh=off');
+    const page = await openSignedIn('/dashboards/attribution?refresh=off');
 
     const select = page.querySelector<HTMLSelectElement>('#period-select')!;
     select.value = '90d';
@@ -120,7 +117,7 @@ describe('portal routes', () => {
   });
 
   it('rejects a custom range over 365 days and applies a valid one', async () => {
-    const page = await openSignedIn('/dashboards/operations');
+    const page = await openSignedIn('/dashboards/attribution');
     const select = page.querySelector<HTMLSelectElement>('#period-select')!;
     select.value = 'custom';
     select.dispatchEvent(new Event('change'));
@@ -151,16 +148,27 @@ describe('portal routes', () => {
     });
   });
 
-  it('shows the not-built page for Settings → Reports', async () => {
-    const page = await openSignedIn('/settings/reports');
+  it('opens Settings → Reports from the sidebar', async () => {
+    const navigation = harness.navigateByUrl('/settings/reports');
+    await new Promise((resolve) => setTimeout(resolve));
+    httpTesting.expectOne('/api/v1/auth/me').flush(buildIdentity({ role: 'editor' }));
+    await navigation;
+    // The page loads its lists in waves; answer every wave with an empty page.
+    for (let wave = 0; wave < 5; wave++) {
+      await new Promise((resolve) => setTimeout(resolve));
+      for (const request of httpTesting.match(() => true)) {
+        request.flush({ data: [], page: { limit: 200, nextCursor: null, total: 0 } });
+      }
+    }
+    await harness.fixture.whenStable();
+    const page = harness.fixture.nativeElement as HTMLElement;
 
     expect(page.querySelector('h1')?.textContent).toBe('Reports');
     expect(page.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Reports');
-    expect(page.textContent).toContain('This page is not built yet.');
   });
 
   it('shows a 404 page for an unknown address', async () => {
-    await openSignedIn('/dashboards/operations');
+    await openSignedIn('/dashboards/attribution');
 
     const page = await open('/no/such/page');
 

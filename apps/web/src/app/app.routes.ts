@@ -3,7 +3,6 @@ import { type Routes } from '@angular/router';
 import { authGuard } from './auth/auth.guard';
 import { type DashboardKey } from './dashboards/dashboard-catalog';
 import { ShellComponent } from './layout/shell.component';
-import { REPORTS_PAGE, SEGMENTS_PAGE } from './pages/feature-placeholder.component';
 
 // Each dashboard route shows the placeholder until its page exists. To build one, point its
 // loadComponent at the new page and keep `data.dashboard`, because the header reads it.
@@ -12,8 +11,8 @@ const dashboardPlaceholder = () =>
     (m) => m.DashboardPlaceholderComponent,
   );
 
-const featurePlaceholder = () =>
-  import('./pages/feature-placeholder.component').then((m) => m.FeaturePlaceholderComponent);
+const segmentEditor = () =>
+  import('./segments/segment-editor.component').then((m) => m.SegmentEditorComponent);
 
 function dashboardData(dashboard: DashboardKey): { dashboard: DashboardKey } {
   return { dashboard };
@@ -41,13 +40,19 @@ export const routes: Routes = [
             path: 'operations',
             title: 'Operations',
             data: dashboardData('operations'),
-            loadComponent: dashboardPlaceholder,
+            loadComponent: () =>
+              import('./dashboards/operations/operations-page.component').then(
+                (m) => m.OperationsPageComponent,
+              ),
           },
           {
             path: 'business',
             title: 'Business',
             data: dashboardData('business'),
-            loadComponent: dashboardPlaceholder,
+            loadComponent: () =>
+              import('./dashboards/business/business-page.component').then(
+                (m) => m.BusinessPageComponent,
+              ),
           },
           {
             path: 'data-health',
@@ -70,10 +75,30 @@ export const routes: Routes = [
         ],
       },
       {
+        path: 'traces',
+        loadChildren: () => import('./traces/traces.routes').then((m) => m.TRACE_ROUTES),
+      },
+      {
         path: 'segments',
-        title: 'Segments',
-        data: { page: SEGMENTS_PAGE },
-        loadComponent: featurePlaceholder,
+        children: [
+          {
+            path: '',
+            pathMatch: 'full',
+            title: 'Segments',
+            loadComponent: () =>
+              import('./segments/segments-page.component').then((m) => m.SegmentsPageComponent),
+          },
+          {
+            path: 'new',
+            title: 'Create segment',
+            loadComponent: segmentEditor,
+          },
+          {
+            path: ':id/edit',
+            title: 'Edit segment',
+            loadComponent: segmentEditor,
+          },
+        ],
       },
       {
         path: 'settings',
@@ -82,8 +107,10 @@ export const routes: Routes = [
           {
             path: 'reports',
             title: 'Reports',
-            data: { page: REPORTS_PAGE },
-            loadComponent: featurePlaceholder,
+            loadComponent: () =>
+              import('./settings/reports/reports-settings-page.component').then(
+                (m) => m.ReportsSettingsPageComponent,
+              ),
           },
         ],
       },

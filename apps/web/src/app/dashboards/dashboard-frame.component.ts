@@ -3,14 +3,13 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
+import { ExportMenuComponent } from '../reports/export/export-menu.component';
+import { SaveReportButtonComponent } from '../reports/save-report/save-report-button.component';
 import { type DashboardDefinition, findDashboard } from './dashboard-catalog';
 import { DashboardFiltersService } from './filters/dashboard-filters.service';
 import { PeriodSelectorComponent } from './filters/period-selector.component';
 import { RefreshBarComponent } from './refresh/refresh-bar.component';
 import { RefreshService } from './refresh/refresh.service';
-
-/** Tooltip of the report buttons until exports and saved reports exist. */
-export const REPORTS_PENDING_TEXT = 'Available when reports are built';
 
 /**
  * Parent route of every dashboard: the header (title, period, refresh, Export, Save as Report)
@@ -24,7 +23,13 @@ export const REPORTS_PENDING_TEXT = 'Available when reports are built';
   templateUrl: './dashboard-frame.component.html',
   styleUrl: './dashboard-frame.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, PeriodSelectorComponent, RefreshBarComponent],
+  imports: [
+    RouterOutlet,
+    PeriodSelectorComponent,
+    RefreshBarComponent,
+    ExportMenuComponent,
+    SaveReportButtonComponent,
+  ],
   providers: [RefreshService],
 })
 export class DashboardFrameComponent {
@@ -32,8 +37,6 @@ export class DashboardFrameComponent {
   private readonly route = inject(ActivatedRoute);
 
   protected readonly filters = inject(DashboardFiltersService);
-  protected readonly reportsPendingText = REPORTS_PENDING_TEXT;
-  protected readonly reportActions = ['Export', 'Save as Report'] as const;
 
   protected readonly dashboard = toSignal(
     this.router.events.pipe(

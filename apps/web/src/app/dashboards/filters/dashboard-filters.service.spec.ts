@@ -2,7 +2,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
-import { DashboardFiltersService } from './dashboard-filters.service';
+import { DashboardFiltersService, parseSegmentParam } from './dashboard-filters.service';
 
 @Component({ template: '' })
 class BlankPage {}
@@ -82,5 +82,45 @@ describe('DashboardFiltersService', () => {
     await filters.setAutoRefresh(true);
     expect(queryParams()).toEqual({ days: '14' });
     expect(filters.autoRefresh()).toBe(true);
+  });
+
+  it('reads a segmentId from the URL into the filters', async () => {
+    await router.navigateByUrl(
+      '/dashboards/business?segmentId=0B8E2D4C-1A3F-4E5D-8C7B-6A5F4E3D2C1B',
+    );
+
+    expect(filters.segmentId()).toBe('0b8e2d4c-1a3f-4e5d-8c7b-6a5f4e3d2c1b');
+    expect(filters.filters().segmentId).toBe('0b8e2d4c-1a3f-4e5d-8c7b-6a5f4e3d2c1b');
+    expect(filters.segmentProblem()).toBeNull();
+  });
+
+  it('writes and removes the segment, keeping the period', async () => {
+    await router.navigateByUrl('/dashboards/business?days=30');
+
+    await filters.setSegment('0b8e2d4c-1a3f-4e5d-8c7b-6a5f4e3d2c1b');
+    expect(queryParams()).toEqual({
+      days: '30',
+      segmentId: '0b8e2d4c-1a3f-4e5d-8c7b-6a5f4e3d2c1b',
+    });
+
+    await filters.setSegment(null);
+    expect(queryParams()).toEqual({ days: '30' });
+    expect(filters.segmentId()).toBeNull();
+  });
+});
+
+describe('parseSegmentParam', () => {
+  it('has no segment without the parameter', () => {
+    expect(parseSegmentParam(null)).toEqual({ segmentId: null, problem: null });
+    expect(parseSegmentParam('')).toEqual({ segmentId: null, problem: null });
+  });
+
+  it('ignores and explains a value that is not a UUID', () => {
+    const result = parseSegmentParam('high-value');
+
+    expect(result.segmentId).toBeNull();
+    expect(result.problem).toBe(
+      `segmentId must be a segment's UUID (got "high-value"). Showing all customers instead.`,
+    );
   });
 });

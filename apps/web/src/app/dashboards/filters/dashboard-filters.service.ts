@@ -14,12 +14,48 @@ import {
 /** Query parameter that pauses auto-refresh when set to `off`. */
 export const REFRESH_QUERY_PARAM = 'refresh';
 
+/** Query parameter holding the id of the segment that filters the dashboard. */
+export const SEGMENT_QUERY_PARAM = 'segmentId';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The filters every dashboard page reads. */
 export interface DashboardFilters {
   readonly period: Period;
   /** Window parameters to pass to the dashboard endpoints. */
   readonly apiParams: PeriodApiParams;
   readonly autoRefresh: boolean;
+  /**
+   * Segment filter from the URL, or null for all customers. Only dashboards that support segments
+   * send it to the API.
+   */
+  readonly segmentId: string | null;
+}
+
+/** Outcome of reading `segmentId` from the URL. */
+export interface SegmentParseResult {
+  readonly segmentId: string | null;
+  /** Why the URL's segment was ignored, or null when it was used or absent. */
+  readonly problem: string | null;
+}
+
+/**
+ * Reads the segment filter from its URL value. A value that is not a UUID would be a 400 from the
+ * API, so it is ignored and explained; a well-formed id is passed on even when no such segment
+ * exists, because the API answers that with a warning the page shows.
+ */
+export function parseSegmentParam(value: string | null): SegmentParseResult {
+  if (value === null || value === '') {
+    return { segmentId: null, problem: null };
+  }
+  if (!UUID_PATTERN.test(value)) {
+    return {
+      segmentId: null,
+      problem: `segmentId must be a segment's UUID (got "${value}"). Showing all customers instead.`,
+    };
+  }
+
+  return { segmentId: value.toLowerCase(), problem: null };
 }
 
 /**
@@ -57,11 +93,22 @@ export class DashboardFiltersService {
   /** False when the URL has `refresh=off`. */
   readonly autoRefresh = computed(() => this.queryParamMap().get(REFRESH_QUERY_PARAM) !== 'off');
 
+  private readonly parsedSegment = computed(() =>
+    parseSegmentParam(this.queryParamMap().get(SEGMENT_QUERY_PARAM)),
+  );
+
+  /** Segment filter in effect, or null for all customers. */
+  readonly segmentId = computed(() => this.parsedSegment().segmentId);
+
+  /** Reason the URL's segmentId was ignored, or null when it was used or absent. */
+  readonly segmentProblem = computed(() => this.parsedSegment().problem);
+
   /** All filters at once, for pages that load data whenever any filter changes. */
   readonly filters = computed<DashboardFilters>(() => ({
     period: this.period(),
     apiParams: periodToApiParams(this.period()),
     autoRefresh: this.autoRefresh(),
+    segmentId: this.segmentId(),
   }));
 
   /** Puts `period` in the URL, keeping the other query parameters. */
@@ -72,6 +119,11 @@ export class DashboardFiltersService {
   /** Turns auto-refresh on (removes `refresh`) or off (`refresh=off`) in the URL. */
   setAutoRefresh(enabled: boolean): Promise<boolean> {
     return this.mergeQueryParams({ [REFRESH_QUERY_PARAM]: enabled ? null : 'off' });
+  }
+
+  /** Puts `segmentId` in the URL, or removes it (all customers) for null. */
+  setSegment(segmentId: string | null): Promise<boolean> {
+    return this.mergeQueryParams({ [SEGMENT_QUERY_PARAM]: segmentId });
   }
 
   private mergeQueryParams(queryParams: Record<string, string | null>): Promise<boolean> {

@@ -19,19 +19,22 @@ import {
   utcDay,
   validateCustomRange,
 } from './period';
+import { SegmentSelectorComponent } from './segment-selector.component';
 
 /** Value of the "Custom range…" option. */
 const CUSTOM_OPTION = 'custom';
 
 /**
- * Period selector of the dashboard header: the presets, any other day count a link carries, and a
- * custom range of UTC days entered inclusive. The chosen period goes to the URL.
+ * Filters of the dashboard header. The period selector offers the presets, any other day count a
+ * link carries, and a custom range of UTC days entered inclusive; the segment selector beside it
+ * shows only on dashboards that support segments. The chosen filters go to the URL.
  */
 @Component({
   selector: 'app-period-selector',
   templateUrl: './period-selector.component.html',
   styleUrl: './period-selector.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [SegmentSelectorComponent],
 })
 export class PeriodSelectorComponent {
   private readonly filters = inject(DashboardFiltersService);

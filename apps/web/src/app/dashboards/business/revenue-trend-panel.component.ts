@@ -1,0 +1,81 @@
+import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, inject } from '@angular/core';
+
+import { type ChartSeries } from '../../shared/charts/chart-options';
+import { LineChartComponent } from '../../shared/charts/line-chart.component';
+import { PanelFrameComponent } from '../../shared/ui/panel-frame.component';
+import { DashboardFiltersService } from '../filters/dashboard-filters.service';
+import { addDays } from '../filters/period';
+import { layOutDayTrend } from './business-data';
+import { injectBusinessData } from './business-resource';
+import { dayAxisLabels } from './day-labels';
+import { DrillDownService, figureFilter } from './drill-down';
+import { NO_REVENUE_HELP } from './empty-states';
+import { buildMarkers, groupAnnotationsByDay, injectTrendAnnotations } from './trend-annotations';
+import { TrendDetailsComponent } from './trend-details.component';
+
+/** Revenue (the conversionValue of conversions) per UTC day, with annotations drawn as markers. */
+@Component({
+  selector: 'app-revenue-trend-panel',
+  templateUrl: './revenue-trend-panel.component.html',
+  styleUrl: './business-panels.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [PanelFrameComponent, LineChartComponent, TrendDetailsComponent],
+})
+export class RevenueTrendPanelComponent {
+  private readonly locale = inject(LOCALE_ID);
+  private readonly drillDown = inject(DrillDownService);
+  private readonly filters = inject(DashboardFiltersService);
+
+  protected readonly data = injectBusinessData('revenue_trend');
+  protected readonly emptyHelp = NO_REVENUE_HELP;
+
+  protected readonly trend = computed(() => {
+    const envelope = this.data.envelope();
+
+    return envelope ? layOutDayTrend(envelope, [(row) => row.revenue]) : undefined;
+  });
+
+  protected readonly state = computed(() => {
+    const state = this.data.state();
+
+    return state === 'ready' && this.trend()?.hasData === false ? 'empty' : state;
+  });
+
+  protected readonly emptyMessage = computed(
+    () => this.data.warning() ?? 'No revenue in this window.',
+  );
+
+  /** Annotations are loaded only for a chart that is drawn. */
+  private readonly annotationData = injectTrendAnnotations(
+    computed(() => (this.trend()?.hasData ? this.data.envelope()?.window : undefined)),
+  );
+  protected readonly annotationProblem = this.annotationData.problem;
+
+  protected readonly days = computed(() => this.trend()?.days ?? []);
+  protected readonly axis = computed(() => dayAxisLabels(this.days(), this.locale));
+
+  protected readonly annotationsByDay = computed(() =>
+    groupAnnotationsByDay(this.days(), this.annotationData.annotations()),
+  );
+
+  protected readonly markers = computed(() => buildMarkers(this.days(), this.annotationsByDay()));
+
+  protected readonly series = computed<ChartSeries[]>(() => [
+    { label: 'Revenue', values: this.trend()?.values[0] ?? [], colorIndex: 2 },
+  ]);
+
+  protected readonly tableColumns = [{ label: 'Revenue', format: 'amount' as const }];
+
+  protected openDay(index: number): void {
+    const day = this.days()[index];
+    if (day === undefined) {
+      return;
+    }
+    this.drillDown.open({
+      title: `Conversions on ${this.axis().titles[index] ?? day}`,
+      window: { from: day, to: addDays(day, 1) },
+      segmentId: this.filters.segmentId(),
+      ...figureFilter('conversions'),
+    });
+  }
+}
