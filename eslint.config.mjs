@@ -78,7 +78,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-extraneous-class': 'off',
       'import-x/no-restricted-paths': [
         'error',
@@ -86,7 +89,11 @@ export default tseslint.config(
           zones: [
             ...featureZones,
             ...sharedZones,
-            { target: './apps/web', from: './apps/api', message: 'The portal talks to the API only through libs/api-client.' },
+            {
+              target: './apps/web',
+              from: './apps/api',
+              message: 'The portal talks to the API only through libs/api-client.',
+            },
             { target: './libs', from: './apps', message: 'libs/ must not import either app.' },
           ],
         },
@@ -118,8 +125,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Only repositories run SQL; move the query into one.' },
-            { group: ['**/database/schema', '**/database/schema/*'], message: 'Only repositories import drizzle tables.' },
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*'],
+              message: 'Only repositories run SQL; move the query into one.',
+            },
+            {
+              group: ['**/database/schema', '**/database/schema/*'],
+              message: 'Only repositories import drizzle tables.',
+            },
           ],
         },
       ],

@@ -41,7 +41,10 @@ function listFiles(dir, base = dir) {
 
 function compare(expectedDir) {
   const stale = [];
-  const expected = ['openapi.json', ...listFiles(path.join(expectedDir, 'src')).map((f) => `src/${f}`)];
+  const expected = [
+    'openapi.json',
+    ...listFiles(path.join(expectedDir, 'src')).map((f) => `src/${f}`),
+  ];
   const actual = ['openapi.json', ...listFiles(path.join(clientDir, 'src')).map((f) => `src/${f}`)];
   for (const file of new Set([...expected, ...actual])) {
     const want = path.join(expectedDir, file);

@@ -34,7 +34,13 @@ function build(label, args) {
 if (isStale('apps/api/dist/main.js', ['apps/api/src', 'apps/api/tsconfig.json'])) {
   build('API', ['build:api']);
 }
-if (isStale('apps/web/dist/browser/index.html', ['apps/web/src', 'libs/api-client/src', 'angular.json'])) {
+if (
+  isStale('apps/web/dist/browser/index.html', [
+    'apps/web/src',
+    'libs/api-client/src',
+    'angular.json',
+  ])
+) {
   build('portal', ['build:web']);
 }
 

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const vmModules = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+const vmModules = {
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+};
 
 // PGlite loads its WebAssembly through a dynamic import, which jest allows only
 // with --experimental-vm-modules; the integration suites open PGlite.
@@ -17,7 +19,11 @@ const STEPS = [
   { name: 'stale API client', command: ['npm', 'run', 'client:check'] },
   { name: 'API unit tests', command: ['npm', 'run', 'test:unit'] },
   // Date logic must not depend on the server's zone; a second run under another zone proves it.
-  { name: 'API unit tests, TZ=Asia/Tokyo', command: ['npm', 'run', 'test:unit'], env: { TZ: 'Asia/Tokyo' } },
+  {
+    name: 'API unit tests, TZ=Asia/Tokyo',
+    command: ['npm', 'run', 'test:unit'],
+    env: { TZ: 'Asia/Tokyo' },
+  },
   { name: 'portal unit tests', command: ['npm', 'run', 'test:web'] },
   { name: 'API integration tests', command: ['npm', 'run', 'test:integration'], env: vmModules },
   { name: 'build', command: ['npm', 'run', 'build'], id: 'build' },

@@ -3,7 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { api, type AppProcess, startApp } from '../support/app-process';
 import { launchBrowser, screenshot, signIn, waitForText } from '../support/browser';
 
-const OFFERS = ['offer_summer_promo', 'offer_gold_card', 'offer_loan_topup', 'offer_travel_insurance', 'offer_savings_plus'];
+const OFFERS = [
+  'offer_summer_promo',
+  'offer_gold_card',
+  'offer_loan_topup',
+  'offer_travel_insurance',
+  'offer_savings_plus',
+];
 
 /**
  * A trace in which the new frequency cap removes the summer promo at the
@@ -13,8 +19,16 @@ const OFFERS = ['offer_summer_promo', 'offer_gold_card', 'offer_loan_topup', 'of
 function cappedTrace(index: number, occurredAt: Date): Record<string, unknown> {
   const candidates = [...OFFERS, 'offer_a', 'offer_b', 'offer_c', 'offer_d', 'offer_e'];
   const stageResults = [
-    ...candidates.slice(7).map((offerKey) => ({ stage: 'qualification', offerKey, passed: false, ruleId: 'eligibility_age', reason: 'age below 18' })),
-    ...candidates.slice(0, 7).map((offerKey) => ({ stage: 'qualification', offerKey, passed: true })),
+    ...candidates.slice(7).map((offerKey) => ({
+      stage: 'qualification',
+      offerKey,
+      passed: false,
+      ruleId: 'eligibility_age',
+      reason: 'age below 18',
+    })),
+    ...candidates
+      .slice(0, 7)
+      .map((offerKey) => ({ stage: 'qualification', offerKey, passed: true })),
     ...candidates.slice(0, 7).map((offerKey) => ({ stage: 'suppression', offerKey, passed: true })),
     ...candidates.slice(0, 6).map((offerKey) => ({
       stage: 'contactPolicy',
@@ -32,7 +46,14 @@ function cappedTrace(index: number, occurredAt: Date): Record<string, unknown> {
     flowKey: 'next_best_offer',
     channelKey: 'web',
     totalLatencyMs: 40 + index,
-    funnel: { initial: 10, afterQualification: 7, afterSuppression: 7, afterContactPolicy: 1, afterScoring: 1, final: 1 },
+    funnel: {
+      initial: 10,
+      afterQualification: 7,
+      afterSuppression: 7,
+      afterContactPolicy: 1,
+      afterScoring: 1,
+      final: 1,
+    },
     stageResults,
     scoringResults: [{ offerKey: candidates[6], modelKey: 'propensity_v3', score: 0.41 }],
     selectedOffers: [candidates[6]],
@@ -48,7 +69,9 @@ describe('Operations investigation in Chromium', () => {
   beforeAll(async () => {
     app = await startApp();
     const now = Date.now();
-    const traces = Array.from({ length: 20 }, (_, index) => cappedTrace(index, new Date(now - (index + 1) * 60_000)));
+    const traces = Array.from({ length: 20 }, (_, index) =>
+      cappedTrace(index, new Date(now - (index + 1) * 60_000)),
+    );
     const recorded = await api(app, app.adminKey, 'POST', '/api/v1/decision-traces', traces);
     expect(recorded.status).toBe(200);
     expect(recorded.body.accepted).toBe(20);
@@ -76,7 +99,10 @@ describe('Operations investigation in Chromium', () => {
     await page.getByLabel('Offer').fill('offer_summer_promo');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/offerKey=offer_summer_promo/);
-    await page.getByRole('link', { name: /^Open trace req-investigation-/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Open trace req-investigation-/ })
+      .first()
+      .click();
 
     const journey = page.getByRole('table', { name: /Offer journey/ });
     await journey.waitFor();

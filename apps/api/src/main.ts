@@ -49,7 +49,7 @@ async function bootstrap(): Promise<void> {
 /** Starts the demo seed or trickle once the API answers, because the demo writes through it. */
 function startDemo(app: NestExpressApplication, config: AppConfig): void {
   const firstStart = app.get(FirstStartService).lastRun;
-  const port = (app.getHttpServer()).address() as AddressInfo;
+  const port = app.getHttpServer().address() as AddressInfo;
   app.get(DemoSeedService).startOnBoot({
     baseUrl: `http://127.0.0.1:${port.port}`,
     adminKey: readStoredAdminKey(config.dataDir),

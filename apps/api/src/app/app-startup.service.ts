@@ -24,7 +24,11 @@ export class AppStartupService implements OnApplicationBootstrap {
     await this.partitions.ensureRange(this.clock.now(), PARTITION_DAYS_AHEAD);
     await this.firstStart.run();
     logger.info(
-      { action: 'startup.done', embedded: this.config.embedded, durationMs: Date.now() - startedAt },
+      {
+        action: 'startup.done',
+        embedded: this.config.embedded,
+        durationMs: Date.now() - startedAt,
+      },
       'start-up work done',
     );
   }

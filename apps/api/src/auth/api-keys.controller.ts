@@ -33,9 +33,15 @@ export class ApiKeysController {
   ) {}
 
   @Post('api-keys')
-  @ApiOperation({ summary: 'Create an API key; the key is shown only in this answer', operationId: 'createApiKey' })
+  @ApiOperation({
+    summary: 'Create an API key; the key is shown only in this answer',
+    operationId: 'createApiKey',
+  })
   @ApiCreatedResponse({ type: ApiKeyCreatedDto })
-  async create(@CurrentAuth() auth: AuthContext, @Body() body: ApiKeyCreateDto): Promise<ApiKeyCreatedDto> {
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: ApiKeyCreateDto,
+  ): Promise<ApiKeyCreatedDto> {
     const created = await this.apiKeys.create({
       tenantId: auth.tenantId,
       name: body.name.trim(),
@@ -49,8 +55,15 @@ export class ApiKeysController {
   @Get('api-keys')
   @ApiOperation({ summary: 'List API keys, newest first', operationId: 'listApiKeys' })
   @ApiOkResponse({ type: ApiKeyListDto })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: PageQueryDto): Promise<ApiKeyListDto> {
-    const page = await this.apiKeys.list(auth.tenantId, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor);
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: PageQueryDto,
+  ): Promise<ApiKeyListDto> {
+    const page = await this.apiKeys.list(
+      auth.tenantId,
+      query.limit ?? DEFAULT_PAGE_LIMIT,
+      query.cursor,
+    );
     return { data: page.data.map(toApiKeyResponse), page: page.page };
   }
 
@@ -59,15 +72,25 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke an API key', operationId: 'revokeApiKey' })
   @ApiNoContentResponse({ description: 'Revoked; a revoked key answers 401 from now on' })
   @ApiNotFoundResponse({ type: ErrorBodyDto })
-  async revoke(@CurrentAuth() auth: AuthContext, @Param('id', uuidPipe('id')) id: string): Promise<void> {
+  async revoke(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuidPipe('id')) id: string,
+  ): Promise<void> {
     await this.apiKeys.revoke({ tenantId: auth.tenantId, id, actor: auth.keyName });
   }
 
   @Get('audit-events')
   @ApiOperation({ summary: 'Audit log, newest first', operationId: 'listAuditEvents' })
   @ApiOkResponse({ type: AuditEventListDto })
-  async auditEvents(@CurrentAuth() auth: AuthContext, @Query() query: PageQueryDto): Promise<AuditEventListDto> {
-    const page = await this.audit.list(auth.tenantId, query.limit ?? DEFAULT_PAGE_LIMIT, query.cursor);
+  async auditEvents(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: PageQueryDto,
+  ): Promise<AuditEventListDto> {
+    const page = await this.audit.list(
+      auth.tenantId,
+      query.limit ?? DEFAULT_PAGE_LIMIT,
+      query.cursor,
+    );
     return { data: page.data.map(toAuditEventResponse), page: page.page };
   }
 }

@@ -31,7 +31,9 @@ describe('API keys', () => {
   });
 
   it('accepts the key in X-API-Key too', async () => {
-    const response = await testApp.http.get('/api/v1/auth/me').set('X-API-Key', tenantA.keys.viewer);
+    const response = await testApp.http
+      .get('/api/v1/auth/me')
+      .set('X-API-Key', tenantA.keys.viewer);
     expect(response.status).toBe(200);
     expect(response.body.role).toBe('viewer');
   });
@@ -43,7 +45,9 @@ describe('API keys', () => {
       .send({ name: 'reporting', role: 'editor' });
     expect(created.status).toBe(201);
     expect(created.body.key).toMatch(/^krn_/);
-    const list = await testApp.http.get('/api/v1/admin/api-keys?limit=200').set(bearer(tenantA.keys.admin));
+    const list = await testApp.http
+      .get('/api/v1/admin/api-keys?limit=200')
+      .set(bearer(tenantA.keys.admin));
     const listed = list.body.data.find((key: { id: string }) => key.id === created.body.id);
     expect(listed.name).toBe('reporting');
     expect(listed.key).toBeUndefined();
@@ -58,7 +62,9 @@ describe('API keys', () => {
     expect(response.status).toBe(400);
     const fields = response.body.error.details.map((detail: { field: string }) => detail.field);
     expect(fields).toEqual(expect.arrayContaining(['role', 'extra']));
-    expect(response.body.error.message).toMatch(/must be one of ingest, viewer, editor, admin|is not a known field/);
+    expect(response.body.error.message).toMatch(
+      /must be one of ingest, viewer, editor, admin|is not a known field/,
+    );
   });
 
   it('answers 401 for a revoked key and audits the revocation', async () => {
@@ -73,8 +79,12 @@ describe('API keys', () => {
     const after = await testApp.http.get('/api/v1/auth/me').set(bearer(created.body.key));
     expect(after.status).toBe(401);
     expect(after.body.error.message).toMatch(/revoked/);
-    const audit = await testApp.http.get('/api/v1/admin/audit-events').set(bearer(tenantA.keys.admin));
-    const actions = audit.body.data.map((event: { action: string; targetId: string }) => `${event.action}:${event.targetId}`);
+    const audit = await testApp.http
+      .get('/api/v1/admin/audit-events')
+      .set(bearer(tenantA.keys.admin));
+    const actions = audit.body.data.map(
+      (event: { action: string; targetId: string }) => `${event.action}:${event.targetId}`,
+    );
     expect(actions).toContain(`api_key.revoked:${created.body.id}`);
     expect(actions).toContain(`api_key.created:${created.body.id}`);
   });
@@ -85,7 +95,9 @@ describe('API keys', () => {
       .set(bearer(tenantA.keys.admin))
       .send({ name: 'expiring', role: 'viewer', expiresAt: '2026-12-04T11:00:00Z' });
     expect(created.status).toBe(201);
-    expect((await testApp.http.get('/api/v1/auth/me').set(bearer(created.body.key))).status).toBe(200);
+    expect((await testApp.http.get('/api/v1/auth/me').set(bearer(created.body.key))).status).toBe(
+      200,
+    );
     clock.set(new Date('2026-12-04T11:00:01Z'));
     const expired = await testApp.http.get('/api/v1/auth/me').set(bearer(created.body.key));
     clock.set(new Date('2026-12-04T10:00:00Z'));
@@ -103,14 +115,20 @@ describe('API keys', () => {
       .set(bearer(tenantA.keys.admin));
     expect(revokeFromA.status).toBe(404);
     expect((await testApp.http.get('/api/v1/auth/me').set(bearer(ofB.body.key))).status).toBe(200);
-    const listA = await testApp.http.get('/api/v1/admin/api-keys?limit=200').set(bearer(tenantA.keys.admin));
+    const listA = await testApp.http
+      .get('/api/v1/admin/api-keys?limit=200')
+      .set(bearer(tenantA.keys.admin));
     expect(listA.body.data.map((key: { name: string }) => key.name)).not.toContain('b-only');
-    const auditA = await testApp.http.get('/api/v1/admin/audit-events?limit=200').set(bearer(tenantA.keys.admin));
+    const auditA = await testApp.http
+      .get('/api/v1/admin/audit-events?limit=200')
+      .set(bearer(tenantA.keys.admin));
     expect(JSON.stringify(auditA.body)).not.toContain(ofB.body.id);
   });
 
   it('pages keys with a cursor', async () => {
-    const first = await testApp.http.get('/api/v1/admin/api-keys?limit=2').set(bearer(tenantA.keys.admin));
+    const first = await testApp.http
+      .get('/api/v1/admin/api-keys?limit=2')
+      .set(bearer(tenantA.keys.admin));
     expect(first.body.data).toHaveLength(2);
     expect(first.body.page.nextCursor).toEqual(expect.any(String));
     const second = await testApp.http
@@ -120,7 +138,9 @@ describe('API keys', () => {
     for (const key of second.body.data) {
       expect(firstIds).not.toContain(key.id);
     }
-    const bad = await testApp.http.get('/api/v1/admin/api-keys?cursor=garbage').set(bearer(tenantA.keys.admin));
+    const bad = await testApp.http
+      .get('/api/v1/admin/api-keys?cursor=garbage')
+      .set(bearer(tenantA.keys.admin));
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('cursor');
   });

@@ -53,7 +53,15 @@ export class ApiKeysRepository {
   }
 
   async insert(
-    values: { tenantId: string; name: string; role: Role; prefix: string; hash: string; expiresAt: Date | null; createdBy: string | null },
+    values: {
+      tenantId: string;
+      name: string;
+      role: Role;
+      prefix: string;
+      hash: string;
+      expiresAt: Date | null;
+      createdBy: string | null;
+    },
     executor: Executor = this.db,
   ): Promise<ApiKeyRow> {
     const rows = await executor.insert(apiKeys).values(values).returning(columns);
@@ -69,7 +77,11 @@ export class ApiKeysRepository {
   }
 
   /** One page, newest first; `after` is the (createdAt, id) of the previous page's last row. */
-  async list(tenantId: string, limit: number, after: { createdAt: Date; id: string } | null): Promise<ApiKeyRow[]> {
+  async list(
+    tenantId: string,
+    limit: number,
+    after: { createdAt: Date; id: string } | null,
+  ): Promise<ApiKeyRow[]> {
     const keyset = after
       ? or(
           lt(apiKeys.createdAt, after.createdAt),
@@ -86,7 +98,10 @@ export class ApiKeysRepository {
   }
 
   async count(tenantId: string): Promise<number> {
-    const rows = await this.db.select({ total: count() }).from(apiKeys).where(eq(apiKeys.tenantId, tenantId));
+    const rows = await this.db
+      .select({ total: count() })
+      .from(apiKeys)
+      .where(eq(apiKeys.tenantId, tenantId));
     return Number(rows[0]?.total ?? 0);
   }
 

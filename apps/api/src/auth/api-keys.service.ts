@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { type AppConfig, CONFIG } from '../config/app-config.js';
-import { InvalidParameterError, NotFoundError, UnauthorizedError } from '../common/errors/domain-errors.js';
+import {
+  InvalidParameterError,
+  NotFoundError,
+  UnauthorizedError,
+} from '../common/errors/domain-errors.js';
 import { decodeCursor } from '../common/pagination/cursor.js';
 import { DEFAULT_PAGE_LIMIT, type Page, toPage } from '../common/pagination/page.js';
 import { Clock } from '../core/clock.js';
@@ -64,7 +68,11 @@ export class ApiKeysService {
     actor: string;
   }): Promise<CreatedApiKey> {
     if (params.expiresAt && params.expiresAt <= this.clock.now()) {
-      throw InvalidParameterError.forField('expiresAt', params.expiresAt.toISOString(), 'must be in the future');
+      throw InvalidParameterError.forField(
+        'expiresAt',
+        params.expiresAt.toISOString(),
+        'must be in the future',
+      );
     }
     const generated = generateApiKey();
     const row = await this.repository.insert({
@@ -87,9 +95,15 @@ export class ApiKeysService {
     return { row, key: generated.key };
   }
 
-  async list(tenantId: string, limit = DEFAULT_PAGE_LIMIT, cursor?: string): Promise<Page<ApiKeyRow>> {
+  async list(
+    tenantId: string,
+    limit = DEFAULT_PAGE_LIMIT,
+    cursor?: string,
+  ): Promise<Page<ApiKeyRow>> {
     const decoded = decodeCursor(cursor);
-    const after = decoded ? { createdAt: new Date(String(decoded.sortValue)), id: decoded.id } : null;
+    const after = decoded
+      ? { createdAt: new Date(String(decoded.sortValue)), id: decoded.id }
+      : null;
     const [rows, total] = await Promise.all([
       this.repository.list(tenantId, limit, after),
       this.repository.count(tenantId),

@@ -41,7 +41,11 @@ export class AuditRepository {
     await executor.insert(auditEvents).values({ ...event, details: event.details ?? {} });
   }
 
-  async list(tenantId: string, limit: number, after: { createdAt: Date; id: string } | null): Promise<AuditEventRow[]> {
+  async list(
+    tenantId: string,
+    limit: number,
+    after: { createdAt: Date; id: string } | null,
+  ): Promise<AuditEventRow[]> {
     const keyset = after
       ? or(
           lt(auditEvents.createdAt, after.createdAt),
@@ -58,7 +62,10 @@ export class AuditRepository {
   }
 
   async count(tenantId: string): Promise<number> {
-    const rows = await this.db.select({ total: count() }).from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
+    const rows = await this.db
+      .select({ total: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.tenantId, tenantId));
     return Number(rows[0]?.total ?? 0);
   }
 }

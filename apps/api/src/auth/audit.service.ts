@@ -14,14 +14,21 @@ export class AuditService {
   async record(event: AuditEventInsert, executor?: Executor): Promise<void> {
     await this.repository.insert(event, executor);
     logger.info(
-      { action: 'audit.recorded', audited: event.action, targetType: event.targetType, targetId: event.targetId },
+      {
+        action: 'audit.recorded',
+        audited: event.action,
+        targetType: event.targetType,
+        targetId: event.targetId,
+      },
       'audit event recorded',
     );
   }
 
   async list(tenantId: string, limit: number, cursor?: string): Promise<Page<AuditEventRow>> {
     const decoded = decodeCursor(cursor);
-    const after = decoded ? { createdAt: new Date(String(decoded.sortValue)), id: decoded.id } : null;
+    const after = decoded
+      ? { createdAt: new Date(String(decoded.sortValue)), id: decoded.id }
+      : null;
     const [rows, total] = await Promise.all([
       this.repository.list(tenantId, limit, after),
       this.repository.count(tenantId),

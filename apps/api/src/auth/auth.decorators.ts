@@ -1,4 +1,9 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtension,
@@ -13,10 +18,7 @@ export const ROUTE_POLICY = 'kaireon:route-policy';
 
 /** How a route is authenticated: by a key with at least a role, by the cron token, or not at all. */
 export type RoutePolicy =
-  | { kind: 'role'; role: Role }
-  | { kind: 'any-key' }
-  | { kind: 'public' }
-  | { kind: 'cron-token' };
+  { kind: 'role'; role: Role } | { kind: 'any-key' } | { kind: 'public' } | { kind: 'cron-token' };
 
 /** Requires an API key whose role allows `role` (see rolesAllowed). */
 export function RequireRole(role: Role): MethodDecorator & ClassDecorator {
@@ -25,7 +27,10 @@ export function RequireRole(role: Role): MethodDecorator & ClassDecorator {
     // Published in the OpenAPI document so clients and the route-policy test can read it.
     ApiExtension('x-required-role', role),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No, an invalid, revoked or expired key' }),
+    ApiUnauthorizedResponse({
+      type: ErrorBodyDto,
+      description: 'No, an invalid, revoked or expired key',
+    }),
     ApiForbiddenResponse({ type: ErrorBodyDto, description: `Role below ${role}` }),
   );
 }
@@ -36,7 +41,10 @@ export function AnyApiKey(): MethodDecorator & ClassDecorator {
     SetMetadata(ROUTE_POLICY, { kind: 'any-key' } satisfies RoutePolicy),
     ApiExtension('x-required-role', 'any'),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No, an invalid, revoked or expired key' }),
+    ApiUnauthorizedResponse({
+      type: ErrorBodyDto,
+      description: 'No, an invalid, revoked or expired key',
+    }),
   );
 }
 

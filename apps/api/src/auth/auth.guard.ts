@@ -41,13 +41,17 @@ export class AuthGuard implements CanActivate {
     }
     const presented = bearerToken(request) ?? request.header('x-api-key')?.trim();
     if (!presented) {
-      throw new UnauthorizedError('An API key is required: send Authorization: Bearer krn_... or X-API-Key');
+      throw new UnauthorizedError(
+        'An API key is required: send Authorization: Bearer krn_... or X-API-Key',
+      );
     }
     const key = await this.apiKeys.authenticate(presented);
     setRequestTenant(key.tenantId);
     request.auth = key;
     if (policy.kind === 'role' && !rolesAllowed(policy.role).includes(key.role)) {
-      throw new ForbiddenError(`This action needs the ${policy.role} role or higher; the key has ${key.role}`);
+      throw new ForbiddenError(
+        `This action needs the ${policy.role} role or higher; the key has ${key.role}`,
+      );
     }
     return true;
   }
@@ -55,7 +59,9 @@ export class AuthGuard implements CanActivate {
   private checkCronToken(presented: string | undefined): void {
     // Digests have one length, so the comparison takes the same time for any token.
     const expected = createHash('sha256').update(this.config.cronToken).digest();
-    const given = createHash('sha256').update(presented ?? '').digest();
+    const given = createHash('sha256')
+      .update(presented ?? '')
+      .digest();
     if (!presented || !timingSafeEqual(given, expected)) {
       throw new UnauthorizedError('The cron token is missing or wrong');
     }

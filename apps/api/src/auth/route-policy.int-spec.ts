@@ -25,8 +25,12 @@ function listOperations(document: OpenAPIObject): Operation[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method]).map((method) => ({
       method,
-      path: path.replace(/\{[^}]+\}/g, (name) => (name.includes('dashboard') ? 'business' : SAMPLE_UUID)),
-      requiredRole: (item[method] as unknown as Record<string, unknown>)['x-required-role'] as string,
+      path: path.replace(/\{[^}]+\}/g, (name) =>
+        name.includes('dashboard') ? 'business' : SAMPLE_UUID,
+      ),
+      requiredRole: (item[method] as unknown as Record<string, unknown>)[
+        'x-required-role'
+      ] as string,
     })),
   );
 }
@@ -79,7 +83,9 @@ describe('route access policy', () => {
       if (!below) {
         continue;
       }
-      const response = await testApp.http[operation.method](operation.path).set(bearer(tenant.keys[below]));
+      const response = await testApp.http[operation.method](operation.path).set(
+        bearer(tenant.keys[below]),
+      );
       expect({ route: `${operation.method} ${operation.path}`, status: response.status }).toEqual({
         route: `${operation.method} ${operation.path}`,
         status: 403,

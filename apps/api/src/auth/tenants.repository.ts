@@ -11,7 +11,12 @@ export interface TenantRow {
   createdAt: Date;
 }
 
-const columns = { id: tenants.id, key: tenants.key, name: tenants.name, createdAt: tenants.createdAt };
+const columns = {
+  id: tenants.id,
+  key: tenants.key,
+  name: tenants.name,
+  createdAt: tenants.createdAt,
+};
 
 @Injectable()
 export class TenantsRepository {

@@ -38,7 +38,10 @@ export class TenantsService {
       await this.tenantSchemas.create(created.id, tx);
       return created;
     });
-    logger.info({ action: 'tenant.created', tenantId: tenant.id, tenantKey: key }, 'tenant created');
+    logger.info(
+      { action: 'tenant.created', tenantId: tenant.id, tenantKey: key },
+      'tenant created',
+    );
     return tenant;
   }
 

@@ -36,7 +36,10 @@ export function connectPostgres(url: string, poolSize = 10): DatabaseConnection 
   // An idle client dropped by the server (restart, admin termination) emits here;
   // without a listener the process would crash. The pool replaces the client.
   pool.on('error', (error) => {
-    logger.error({ action: 'database.idle_client_error', err: error }, 'idle PostgreSQL connection failed');
+    logger.error(
+      { action: 'database.idle_client_error', err: error },
+      'idle PostgreSQL connection failed',
+    );
   });
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   return {

@@ -4,11 +4,7 @@ import { type AppConfig, CONFIG } from '../config/app-config.js';
 import { logger } from '../common/logging/logger.js';
 import { ReadinessState } from '../core/readiness.js';
 import { connectDatabase } from './connect.js';
-import {
-  DATABASE,
-  DATABASE_CONNECTION,
-  type DatabaseConnection,
-} from './database.types.js';
+import { DATABASE, DATABASE_CONNECTION, type DatabaseConnection } from './database.types.js';
 import { EmbeddedLock } from './embedded-lock.js';
 import { runMigrations } from './migrate.js';
 import { PartitionService } from './partitions.js';
@@ -29,7 +25,11 @@ import { TenantSchemaService } from './tenant-schema.js';
         await runMigrations(connection);
         readiness.complete('migrations');
         logger.info(
-          { action: 'database.ready', driver: connection.driver, durationMs: Date.now() - startedAt },
+          {
+            action: 'database.ready',
+            driver: connection.driver,
+            durationMs: Date.now() - startedAt,
+          },
           'database migrated',
         );
         return connection;

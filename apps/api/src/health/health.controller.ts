@@ -1,5 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -41,7 +46,8 @@ export class HealthController {
     operationId: 'getReadiness',
   })
   @ApiOkResponse({
-    description: 'Ready; `info.service.degraded` is true, with reasons, while a circuit breaker is open',
+    description:
+      'Ready; `info.service.degraded` is true, with reasons, while a circuit breaker is open',
   })
   @ApiServiceUnavailableResponse({ description: 'Starting, or the database is unreachable' })
   async readinessCheck(@Res({ passthrough: true }) response: Response) {
@@ -82,7 +88,10 @@ export class HealthController {
 async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`database ping timed out after ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`database ping timed out after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([work, timeout]);

@@ -6,13 +6,20 @@ import type { AuthContext } from '../auth/roles.js';
 import { type MetricSummary, MetricsSummaryService } from './metrics-summary.service.js';
 
 class MetricValueDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { tenant: 'default', topic: 'interaction_events' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { tenant: 'default', topic: 'interaction_events' },
+  })
   labels: Record<string, string | number>;
 
   @ApiProperty({ example: 12 })
   value: number;
 
-  @ApiProperty({ required: false, description: 'Series name for histogram buckets, sums and counts' })
+  @ApiProperty({
+    required: false,
+    description: 'Series name for histogram buckets, sums and counts',
+  })
   metric?: string;
 }
 

@@ -26,7 +26,9 @@ describe('metrics summary', () => {
   });
 
   async function summaryOf(tenant: TestTenant): Promise<SummaryMetric[]> {
-    const response = await testApp.http.get('/api/v1/metrics/summary').set(bearer(tenant.keys.admin));
+    const response = await testApp.http
+      .get('/api/v1/metrics/summary')
+      .set(bearer(tenant.keys.admin));
     expect(response.status).toBe(200);
     return response.body.data as SummaryMetric[];
   }
@@ -45,7 +47,9 @@ describe('metrics summary', () => {
   });
 
   it('answers 403 to an editor', async () => {
-    const response = await testApp.http.get('/api/v1/metrics/summary').set(bearer(tenantA.keys.editor));
+    const response = await testApp.http
+      .get('/api/v1/metrics/summary')
+      .set(bearer(tenantA.keys.editor));
     expect(response.status).toBe(403);
   });
 });

@@ -36,7 +36,9 @@ export class MetricsSummaryService {
           .map((value) => ({
             labels: { ...value.labels } as Record<string, string | number>,
             value: value.value,
-            ...('metricName' in value && value.metricName ? { metric: String(value.metricName) } : {}),
+            ...('metricName' in value && value.metricName
+              ? { metric: String(value.metricName) }
+              : {}),
           })),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));

@@ -3,7 +3,13 @@
  * that returns its panels as data; the portal, Export and scheduled reports
  * all render from it, so a new dashboard is exportable with no change there.
  */
-export const DASHBOARD_IDS = ['operations', 'business', 'data-health', 'model-health', 'attribution'] as const;
+export const DASHBOARD_IDS = [
+  'operations',
+  'business',
+  'data-health',
+  'model-health',
+  'attribution',
+] as const;
 export type DashboardId = (typeof DASHBOARD_IDS)[number];
 
 /** Filters any dashboard may take; a provider ignores the ones it does not support. */
@@ -15,7 +21,8 @@ export interface DashboardFilters {
   windowHours?: number | null;
 }
 
-export type ValueFormat = 'text' | 'integer' | 'decimal' | 'percent' | 'currency' | 'ms' | 'datetime' | 'day';
+export type ValueFormat =
+  'text' | 'integer' | 'decimal' | 'percent' | 'currency' | 'ms' | 'datetime' | 'day';
 
 export interface PanelColumn {
   key: string;

@@ -1,5 +1,11 @@
 import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { CurrentAuth, RequireRole } from '../auth/auth.decorators.js';
 import type { AuthContext } from '../auth/roles.js';

@@ -8,7 +8,8 @@ import pg from 'pg';
 
 // Jest loads global setup without the suites' module mapping, so this file
 // imports packages only.
-const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MIGRATIONS_FOLDER = path.resolve(__dirname, '..', '..', '..', '..', 'drizzle');
 const TEMPLATE_LOCK_KEY = 724_311_002;
 
@@ -30,7 +31,9 @@ export default async function globalSetup(): Promise<void> {
   }
   try {
     await server.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
-    const exists = await server.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateName]);
+    const exists = await server.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      templateName,
+    ]);
     if (exists.rowCount === 0) {
       await createTemplate(server, templateName);
     }

@@ -10,7 +10,9 @@ export const TEST_SERVER_URL =
 function templateDatabase(): string {
   const name = process.env.KAIREON_TEST_TEMPLATE;
   if (!name) {
-    throw new Error('KAIREON_TEST_TEMPLATE is unset: run integration tests through jest global setup');
+    throw new Error(
+      'KAIREON_TEST_TEMPLATE is unset: run integration tests through jest global setup',
+    );
   }
   return name;
 }

@@ -34,6 +34,9 @@ export function ApiWriteBody(item: Type<unknown>, stored: Type<unknown>) {
       description: 'A batch was processed (the stored object itself answers 201)',
       schema: { oneOf: [{ $ref: getSchemaPath(BatchResultDto) }, { $ref: getSchemaPath(stored) }] },
     }),
-    ApiBadRequestResponse({ description: 'The object, or every item of the batch, is invalid', type: ErrorBodyDto }),
+    ApiBadRequestResponse({
+      description: 'The object, or every item of the batch, is invalid',
+      type: ErrorBodyDto,
+    }),
   );
 }

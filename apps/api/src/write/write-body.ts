@@ -42,7 +42,11 @@ export async function parseWriteBody<T extends object>(
     return parseBatch(dtoClass, body);
   }
   if (typeof body !== 'object' || body === null) {
-    throw InvalidParameterError.forField('body', body, 'must be a JSON object or an array of objects');
+    throw InvalidParameterError.forField(
+      'body',
+      body,
+      'must be a JSON object or an array of objects',
+    );
   }
   const { item, rejections } = await validateItem(dtoClass, body, 0);
   if (!item) {
@@ -58,7 +62,10 @@ export async function validateItem<T extends object>(
   index: number,
 ): Promise<{ item: T | null; rejections: Rejection[] }> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { item: null, rejections: [{ index, field: 'item', value: plain, reason: 'must be a JSON object' }] };
+    return {
+      item: null,
+      rejections: [{ index, field: 'item', value: plain, reason: 'must be a JSON object' }],
+    };
   }
   const instance = plainToInstance(dtoClass, plain);
   const errors = await validate(instance, {

@@ -34,7 +34,10 @@ export class ApiKeyResponseDto {
   @ApiProperty({ enum: ROLES })
   role: Role;
 
-  @ApiProperty({ example: '3f9a0c1b2d4e', description: 'First part of the key, shown to tell keys apart' })
+  @ApiProperty({
+    example: '3f9a0c1b2d4e',
+    description: 'First part of the key, shown to tell keys apart',
+  })
   prefix: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -51,7 +54,10 @@ export class ApiKeyResponseDto {
 }
 
 export class ApiKeyCreatedDto extends ApiKeyResponseDto {
-  @ApiProperty({ description: 'The key itself; shown only in this response', example: 'krn_3f9a0c1b2d4e_...' })
+  @ApiProperty({
+    description: 'The key itself; shown only in this response',
+    example: 'krn_3f9a0c1b2d4e_...',
+  })
   key: string;
 }
 

@@ -32,7 +32,9 @@ export class InvalidParameterError extends DomainError {
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super('not_found', `${entity} ${id} was not found`, 404, [{ field: 'id', value: id, reason: 'not found' }]);
+    super('not_found', `${entity} ${id} was not found`, 404, [
+      { field: 'id', value: id, reason: 'not found' },
+    ]);
   }
 }
 

@@ -50,7 +50,9 @@ export function toPage<T extends { id: string }>(
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ sortValue: sortValueOf(last), id: last.id }) : null;
+    rows.length > limit && last
+      ? encodeCursor({ sortValue: sortValueOf(last), id: last.id })
+      : null;
   return { data, page: { limit, nextCursor, total } };
 }
 

@@ -18,7 +18,11 @@ describe('resolveDayWindow', () => {
   });
 
   it('counts today as the last day of a days window', () => {
-    expect(resolveDayWindow({ days: 1 }, NOW)).toEqual({ from: '2026-12-04', to: '2026-12-05', days: 1 });
+    expect(resolveDayWindow({ days: 1 }, NOW)).toEqual({
+      from: '2026-12-04',
+      to: '2026-12-05',
+      days: 1,
+    });
   });
 
   it('uses the UTC day just after midnight UTC', () => {
@@ -62,6 +66,10 @@ describe('previousWindow', () => {
 
 describe('daysOf', () => {
   it('lists every UTC day across a month end', () => {
-    expect(daysOf({ from: '2026-02-27', to: '2026-03-02' })).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(daysOf({ from: '2026-02-27', to: '2026-03-02' })).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+    ]);
   });
 });

@@ -34,7 +34,11 @@ export function resolveDayWindow(query: WindowQuery, now: Date): DayWindow {
   }
   const days = query.days ?? DEFAULT_WINDOW_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_WINDOW_DAYS) {
-    throw InvalidParameterError.forField('days', days, `must be an integer from 1 to ${MAX_WINDOW_DAYS}`);
+    throw InvalidParameterError.forField(
+      'days',
+      days,
+      `must be an integer from 1 to ${MAX_WINDOW_DAYS}`,
+    );
   }
   const to = shiftDay(utcDayOf(now), 1);
   return { from: shiftDay(to, -days), to, days };
@@ -69,21 +73,39 @@ export function daysOf(window: Pick<DayWindow, 'from' | 'to'>): string[] {
 function explicitWindow(from: string | undefined, to: string | undefined): DayWindow {
   const fromDay = requireDay('from', from);
   const toDay = requireDay('to', to);
-  const days = Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS);
+  const days = Math.round(
+    (Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS,
+  );
   if (days < 1) {
-    throw InvalidParameterError.forField('to', to, `must be after from (${fromDay}); to is exclusive`);
+    throw InvalidParameterError.forField(
+      'to',
+      to,
+      `must be after from (${fromDay}); to is exclusive`,
+    );
   }
   if (days > MAX_WINDOW_DAYS) {
-    throw InvalidParameterError.forField('to', to, `must be at most ${MAX_WINDOW_DAYS} days after from`);
+    throw InvalidParameterError.forField(
+      'to',
+      to,
+      `must be at most ${MAX_WINDOW_DAYS} days after from`,
+    );
   }
   return { from: fromDay, to: toDay, days };
 }
 
 function requireDay(field: string, value: string | undefined): string {
   if (value === undefined) {
-    throw InvalidParameterError.forField(field, value, 'is required when from or to is given (YYYY-MM-DD, UTC)');
+    throw InvalidParameterError.forField(
+      field,
+      value,
+      'is required when from or to is given (YYYY-MM-DD, UTC)',
+    );
   }
-  if (!ISO_DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || utcDayOf(new Date(`${value}T00:00:00Z`)) !== value) {
+  if (
+    !ISO_DAY.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    utcDayOf(new Date(`${value}T00:00:00Z`)) !== value
+  ) {
     throw InvalidParameterError.forField(field, value, 'must be a date YYYY-MM-DD (UTC)');
   }
   return value;

@@ -13,7 +13,11 @@ export function uuidPipe(field: string): PipeTransform<unknown, string> {
   return {
     transform(value: unknown): string {
       if (!isUuid(value)) {
-        throw InvalidParameterError.forField(field, value, 'must be a UUID such as 7d9f0b2c-1a3e-4c5d-8e6f-0a1b2c3d4e5f');
+        throw InvalidParameterError.forField(
+          field,
+          value,
+          'must be a UUID such as 7d9f0b2c-1a3e-4c5d-8e6f-0a1b2c3d4e5f',
+        );
       }
       return value.toLowerCase();
     },

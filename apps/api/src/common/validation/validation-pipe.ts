@@ -32,7 +32,11 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     for (const constraint of Object.values(error.constraints ?? {})) {
-      details.push({ field, value: error.value, reason: stripPropertyName(constraint, error.property) });
+      details.push({
+        field,
+        value: error.value,
+        reason: stripPropertyName(constraint, error.property),
+      });
     }
     if (error.children?.length) {
       details.push(...flattenValidationErrors(error.children, field));

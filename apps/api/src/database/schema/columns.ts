@@ -9,7 +9,11 @@ import { timestamp, uuid } from 'drizzle-orm/pg-core';
 export const idColumn = () => uuid('id').notNull().defaultRandom();
 export const tenantIdColumn = () => uuid('tenant_id').notNull();
 export const createdAtColumn = () =>
-  timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`date_trunc('milliseconds', now())`);
+  timestamp('created_at', { withTimezone: true, mode: 'date' })
+    .notNull()
+    .default(sql`date_trunc('milliseconds', now())`);
 export const updatedAtColumn = () =>
-  timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`date_trunc('milliseconds', now())`);
+  timestamp('updated_at', { withTimezone: true, mode: 'date' })
+    .notNull()
+    .default(sql`date_trunc('milliseconds', now())`);
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

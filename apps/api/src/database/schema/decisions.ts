@@ -75,9 +75,15 @@ export const decisionTraces = pgTable(
     experiment: jsonb('experiment').$type<Record<string, unknown> | null>(),
     degradedScoring: boolean('degraded_scoring').notNull().default(false),
     /** Candidate offer keys, for the offer filter. */
-    offerKeys: text('offer_keys').array().notNull().default(sql`'{}'::text[]`),
+    offerKeys: text('offer_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** `<stage>:<ruleId>` of every removal, for the stage-and-rule filter. */
-    removalTags: text('removal_tags').array().notNull().default(sql`'{}'::text[]`),
+    removalTags: text('removal_tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAtColumn(),
   },
   (table) => [

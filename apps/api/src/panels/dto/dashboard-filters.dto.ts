@@ -4,7 +4,12 @@ import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 /** Filters any dashboard accepts; each dashboard uses the ones it supports. */
 export class DashboardFiltersQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 7, description: 'UTC days ending today' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 365,
+    default: 7,
+    description: 'UTC days ending today',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer from 1 to 365' })
@@ -27,7 +32,11 @@ export class DashboardFiltersQueryDto {
   @IsUUID('all', { message: 'must be a UUID' })
   segmentId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 168, description: 'Decision pipeline window in hours' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 168,
+    description: 'Decision pipeline window in hours',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer from 1 to 168' })
