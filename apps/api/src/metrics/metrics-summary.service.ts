@@ -36,9 +36,7 @@ export class MetricsSummaryService {
           .map((value) => ({
             labels: { ...value.labels } as Record<string, string | number>,
             value: value.value,
-            ...('metricName' in value && value.metricName
-              ? { metric: String(value.metricName) }
-              : {}),
+            ...metricNameOf(value),
           })),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -51,4 +49,10 @@ function isServiceWide(name: string): boolean {
 
 function hasTenantLabel(values: { labels: Record<string, unknown> }[]): boolean {
   return values.length > 0 && values.every((value) => value.labels.tenant !== undefined);
+}
+
+/** Histogram and summary values name their series (`_bucket`, `_sum`, `_count`). */
+function metricNameOf(value: object): { metric?: string } {
+  const name = (value as { metricName?: unknown }).metricName;
+  return typeof name === 'string' ? { metric: name } : {};
 }
