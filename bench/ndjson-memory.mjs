@@ -9,10 +9,10 @@
 // The key defaults to $KAIREON_KEY, then to $DATA_DIR/admin-key (DATA_DIR defaults
 // to .data at the repository root). Not part of the test suite.
 //
-// NOTE: Node's HTTP server ends a request whose body is still arriving after
+// Node's HTTP server ends a request whose body is still arriving after
 // server.requestTimeout (300 s by default in Node 20). With back-pressure the
-// body of a long import arrives as fast as it is recorded, so an import that
-// takes longer than that fails with ECONNRESET unless the app lifts the limit.
+// body of a long import arrives as fast as it is recorded, so main.ts raises
+// that limit to an hour for the app.
 
 import * as fs from 'node:fs';
 import * as http from 'node:http';
