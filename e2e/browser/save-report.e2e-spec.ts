@@ -119,11 +119,11 @@ describe('Save as Report with a segment, then Run Now', () => {
     const folder = path.join(app.dataDir, 'reports', 'gold-weekly');
     const runDirectories = fs.readdirSync(folder);
     expect(runDirectories).toHaveLength(1);
-    const files = fs.readdirSync(path.join(folder, runDirectories[0]!));
+    const files = fs.readdirSync(path.join(folder, runDirectories[0]));
     expect(files.some((file) => file.endsWith('.pdf'))).toBe(true);
     const csvFile = files.find((file) => file.endsWith('.csv'));
     expect(csvFile).toBeDefined();
-    const csv = fs.readFileSync(path.join(folder, runDirectories[0]!, csvFile!), 'utf8');
+    const csv = fs.readFileSync(path.join(folder, runDirectories[0], csvFile!), 'utf8');
     expect(csv).toContain('Gold customers');
     const kpiRow = (label: string) =>
       csv.split('\r\n').find((line) => line.startsWith(`${label},`));
