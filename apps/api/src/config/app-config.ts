@@ -20,6 +20,8 @@ export interface AppConfig {
   chromiumPath: string;
   logLevel: LogLevel;
   retention: RetentionDays;
+  /** Exports and previews one tenant may start per minute, per process. */
+  exportsPerMinute: number;
   webDistDir: string;
 }
 

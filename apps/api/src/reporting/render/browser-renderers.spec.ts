@@ -28,7 +28,7 @@ function pdfText(pdf: Buffer): string {
 }
 
 describe('PDF and PNG renderers', () => {
-  const settings = new ReportingSettings();
+  const settings = new ReportingSettings({ exportsPerMinute: 10 } as AppConfig);
   const pool = new BrowserPool({ chromiumPath: '/usr/bin/chromium' } as AppConfig, settings);
   const pdf = new PdfRenderer(pool, settings);
   const png = new PngRenderer(pool, settings);
