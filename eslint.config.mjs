@@ -30,6 +30,7 @@ const SHARED = [
   'metrics',
   'health',
   'panels',
+  'rate-limit',
   'write',
   'test-support',
 ];

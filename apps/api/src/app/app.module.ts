@@ -17,6 +17,7 @@ import { IngestDecisionsModule } from '../ingest-decisions/ingest-decisions.modu
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { OperationsModule } from '../operations/operations.module.js';
 import { PanelsModule } from '../panels/panels.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { ReportingModule } from '../reporting/reporting.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { SegmentsModule } from '../segments/segments.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         AuthModule,
+        RateLimitModule,
         PanelsModule,
         // Shared modules.
         WriteModule,

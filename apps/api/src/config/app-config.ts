@@ -20,6 +20,8 @@ export interface AppConfig {
   chromiumPath: string;
   logLevel: LogLevel;
   retention: RetentionDays;
+  /** Write requests (a batch counts once) one tenant may make per minute, per process. */
+  writeRequestsPerMinute: number;
   /** Exports and previews one tenant may start per minute, per process. */
   exportsPerMinute: number;
   webDistDir: string;

@@ -43,6 +43,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       decisionRuns: readInteger(env, 'RETENTION_DECISION_RUNS_DAYS', 7, 7, 3650),
       rollups: readInteger(env, 'RETENTION_ROLLUPS_DAYS', 400, 1, 3650),
     },
+    writeRequestsPerMinute: readInteger(env, 'WRITE_REQUESTS_PER_MINUTE', 6000, 1, 1_000_000),
     exportsPerMinute: readInteger(env, 'EXPORTS_PER_MINUTE', 10, 1, 10_000),
     webDistDir: path.join(REPOSITORY_ROOT, 'apps', 'web', 'dist', 'browser'),
   };
