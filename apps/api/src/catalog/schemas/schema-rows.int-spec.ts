@@ -167,11 +167,8 @@ describe('schema rows API', () => {
       label: `event ${index}`,
       at: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString(),
     }));
-    const startedAt = Date.now();
     const response = await load(tenantA, created.body.id, rows);
-    const elapsedMs = Date.now() - startedAt;
     expect(response.body).toEqual({ accepted: 10_000, rejected: [] });
-    expect(elapsedMs).toBeLessThan(15_000);
 
     const first = await listRows(tenantA, created.body.id, '?limit=3').expect(200);
     expect(first.body.page.total).toBe(10_000);
