@@ -21,7 +21,7 @@ export class DemoRandom {
     return new DemoRandom((hash ^ (hash >>> 16)) >>> 0);
   }
 
-  /** A float in [0, 1). */
+  /** Returns the next float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
@@ -30,7 +30,7 @@ export class DemoRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   }
 
-  /** An integer in [min, max]. */
+  /** Returns an integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
@@ -60,7 +60,7 @@ export class DemoRandom {
     return items[items.length - 1].value;
   }
 
-  /** A log-normal sample with the given median and spread (sigma of the log). */
+  /** Draws a log-normal sample with the given median and spread (sigma of the log). */
   logNormal(median: number, sigma: number): number {
     const u1 = Math.max(this.next(), 1e-12);
     const u2 = this.next();
@@ -68,7 +68,7 @@ export class DemoRandom {
     return median * Math.exp(sigma * standardNormal);
   }
 
-  /** A stable hex id derived from the stream, shaped like a UUID for readability. */
+  /** Draws a hex id from the stream, shaped like a UUID for readability. */
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16)).join(
       '',

@@ -1,6 +1,6 @@
 /**
- * How a row of the UCI bank-marketing CSV becomes a customer, an impression and
- * a response. Kept free of I/O so tests can check it against the file itself.
+ * Mapping of a UCI bank-marketing CSV row to a customer, an impression and a
+ * response. Kept free of I/O so tests can check it against the file itself.
  */
 
 export const BANK_SCHEMA_KEY = 'bank_customers';
@@ -41,9 +41,9 @@ export function customerIdOf(rowNumber: number): string {
 }
 
 /**
- * The most recent UTC date before `today` that falls in `month` on `weekday`
- * and lies within the last 360 days, at 12:00 UTC. The data has months and
- * weekdays but no years; this places every call in the past year.
+ * Returns 12:00 UTC on the most recent date before `today` that falls in
+ * `month` on `weekday` within the last 360 days. The data has months and
+ * weekdays but no years, so this places every call in the past year.
  */
 export function contactInstant(month: string, weekday: string, today: Date): Date {
   const monthIndex = MONTHS.indexOf(month.toLowerCase());
